@@ -1,0 +1,223 @@
+"""The `cwexam` command line: a thin layer over the loader, checks, generators and exporters."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__, cli_zh
+
+cli_zh.install()
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _bank_dir(ctx: click.Context) -> Path:
+    from generator.loader import default_bank_dir
+
+    return ctx.obj.get("bank") or default_bank_dir()
+
+
+def _print_diagnostics(diags) -> None:
+    for d in diags:
+        click.echo(str(d), err=True)
+
+
+class BankFailure(click.ClickException):
+    """Bad input in the bank or on the command line: the diagnostics, then exit 1."""
+
+    def __init__(self, diagnostics):
+        self.diagnostics = diagnostics
+        super().__init__(f"出错：共 {len(diagnostics)} 个问题，未写出任何文件。")
+
+    def show(self, file=None) -> None:
+        _print_diagnostics(self.diagnostics)
+        click.echo(self.message, err=True)
+
+
+class Group(click.Group):
+    def invoke(self, ctx):
+        from generator.errors import BankError
+
+        try:
+            return super().invoke(ctx)
+        except BankError as exc:
+            raise BankFailure(exc.diagnostics) from None
+        except OSError as exc:
+            name = f"：{exc.filename}" if exc.filename else ""
+            raise click.ClickException(f"文件操作失败{name}（{exc.strerror or exc}）") from None
+
+
+@click.group(cls=Group, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="cwexam", message="%(prog)s %(version)s")
+@click.option("--bank", type=click.Path(path_type=Path, file_okay=False), default=None, metavar="DIR",
+              help="题库目录（默认：项目的 questions/）。")
+@click.pass_context
+def cli(ctx: click.Context, bank: Path | None) -> None:
+    """社区工作者题库工具：校验题库、新建题目、统计、导出与生成模拟试卷。"""
+    ctx.ensure_object(dict)
+    ctx.obj["bank"] = bank
+
+
+@cli.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--no-similarity", is_flag=True, help="跳过相似题检查（大题库时更快）。")
+@click.pass_context
+def validate(ctx: click.Context, directory: Path | None, no_similarity: bool) -> None:
+    """校验整个题库，一次列出所有问题（路径:行号: 说明）。有错误时退出码为 1。"""
+    from generator.loader import load_bank
+
+    bank, diags = load_bank(directory or _bank_dir(ctx), similarity=not no_similarity)
+    _print_diagnostics(diags)
+    errors = sum(d.level == "error" for d in diags)
+    warnings = len(diags) - errors
+    summary = f"共 {len(bank.topics)} 个主题、{len(bank.questions)} 道题：{errors} 个错误，{warnings} 个警告。"
+    if errors:
+        click.echo("校验未通过。" + summary, err=True)
+        ctx.exit(1)
+    click.echo("校验通过。" + summary)
+
+
+@cli.command()
+@click.pass_context
+def stats(ctx: click.Context) -> None:
+    """按领域、主题、题型与难度统计题目数量。"""
+    from generator.loader import load_valid_bank
+    from generator.stats import stats_table
+
+    click.echo(stats_table(load_valid_bank(_bank_dir(ctx))))
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="输出文件（默认：题库目录下的 schema.json）。")
+@click.pass_context
+def schema(ctx: click.Context, output: Path | None) -> None:
+    """写出题目文件的 JSON Schema，供编辑器自动补全与检查。"""
+    import json
+
+    from generator.model import QuestionFile
+    from generator.output import write_atomic
+
+    output = output or _bank_dir(ctx) / "schema.json"
+    text = json.dumps(QuestionFile.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    write_atomic(output, text)
+    click.echo(f"已写出 {output}")
+
+
+TYPE_CHOICE = click.Choice(["single", "multiple", "judge", "case", "writing"])
+
+
+@cli.command()
+@click.option("--topic", help="主题，如 competencies/communication（不存在时新建）。")
+@click.option("--title", help="新建主题文件时的主题名称。")
+@click.option("--prefix", help="新建主题文件时的编号前缀。")
+@click.option("--type", "qtype", type=TYPE_CHOICE, help="题型。")
+@click.option("--difficulty", type=click.IntRange(1, 3), help="难度 1–3。")
+@click.option("--stem", help="题干。")
+@click.option("--option", "options", multiple=True, help="选项（可重复，按顺序）。")
+@click.option("--answer", help="答案：单选 B；多选 A,C；判断 true/false。")
+@click.option("--explanation", help="解析。")
+@click.option("--source", help="出处页面，如 competencies/communication.md#倾听。")
+@click.pass_context
+def new(ctx, topic, title, prefix, qtype, difficulty, stem, options, answer, explanation, source):
+    """新建一道题：追加到主题文件末尾，并自动取下一个可用编号。未给出的项会逐一询问。"""
+    from generator.loader import load_bank
+    from generator.scaffold import append_question, next_id, skeleton
+
+    root = _bank_dir(ctx)
+    bank, _ = load_bank(root, check=False)
+    keys = [t.key for t in bank.topics]
+    if not topic:
+        if keys:
+            click.echo("现有主题：" + "、".join(keys))
+        topic = click.prompt("主题（<领域>/<主题>）")
+    existing = next((t for t in bank.topics if t.key == topic), None)
+    if existing is None:
+        title = title or click.prompt("新主题名称")
+        prefix = prefix or click.prompt("编号前缀（小写字母，如 comm）")
+    else:
+        prefix = existing.prefix
+    qtype = qtype or click.prompt("题型", type=TYPE_CHOICE, default="single")
+    difficulty = difficulty or click.prompt("难度（1–3）", type=click.IntRange(1, 3), default=2)
+    stem = stem or click.prompt("题干")
+    question: dict = {"id": next_id(bank, prefix), "type": qtype, "difficulty": difficulty, "stem": stem}
+    if qtype in ("single", "multiple"):
+        if not options:
+            collected = []
+            while True:
+                text = click.prompt(f"选项 {chr(65 + len(collected))}（直接回车结束）", default="",
+                                    show_default=False)
+                if not text:
+                    break
+                collected.append(text)
+            options = tuple(collected)
+        question["options"] = list(options)
+        answer = answer or click.prompt("答案（单选如 B，多选如 A,C）")
+        letters = [a.strip().upper() for a in answer.replace("，", ",").split(",") if a.strip()]
+        if qtype == "multiple" and len(letters) == 1 and len(letters[0]) > 1:
+            letters = list(letters[0])
+        question["answer"] = letters[0] if qtype == "single" and len(letters) == 1 else letters
+    elif qtype == "judge":
+        answer = answer or click.prompt("答案（true 正确 / false 错误）")
+        value = answer.strip().lower()
+        if value not in ("true", "false", "对", "错", "正确", "错误"):
+            raise click.BadParameter("判断题答案应为 true 或 false", param_hint="--answer")
+        question["answer"] = value in ("true", "对", "正确")
+    question["explanation"] = explanation or click.prompt("解析")
+    question["source"] = source or click.prompt("出处页面（相对 docs/，如 work/grid.md#网格员职责）")
+    question.update(skeleton(qtype))
+    path = append_question(root, topic, question, title=title, prefix=prefix)
+    click.echo(f"已添加 {question['id']} 到 {path}")
+    if qtype in ("case", "writing"):
+        click.echo("请打开文件补全“（待填写）”的内容，然后运行 cwexam validate。")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="导出格式。")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="输出文件。")
+@click.option("--topic", "topics", multiple=True, help="只导出这些主题（如 work/duties，可重复）。")
+@click.option("--type", "types", type=TYPE_CHOICE, multiple=True, help="只导出这些题型（可重复）。")
+@click.pass_context
+def export(ctx, fmt: str, output: Path, topics: tuple, types: tuple) -> None:
+    """把题库导出为其他工具可读的格式。"""
+    from generator.exporters import EXPORTERS
+    from generator.loader import load_valid_bank
+    from generator.output import write_atomic
+
+    bank = load_valid_bank(_bank_dir(ctx))
+    known = {t.key for t in bank.topics}
+    unknown = [t for t in topics if t not in known]
+    if unknown:
+        raise click.BadParameter("没有主题 " + "、".join(unknown) + "；现有主题：" + "、".join(sorted(known)),
+                                 param_hint="--topic")
+    questions = [q for q in bank.questions
+                 if (not topics or q.topic in topics) and (not types or q.type in types)]
+    write_atomic(output, EXPORTERS[fmt](questions))
+    click.echo(f"已导出 {len(questions)} 道题到 {output}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: Chinese messages for every failure, never a traceback (CWEXAM_DEBUG=1 shows one)."""
+    try:
+        code = cli.main(args=argv, prog_name="cwexam", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("已中止。", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("\n已中断。", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - last resort: a message, not a traceback
+        if os.environ.get("CWEXAM_DEBUG"):
+            raise
+        click.echo(f"内部错误：{type(exc).__name__}: {exc}（设置 CWEXAM_DEBUG=1 可查看详细信息）", err=True)
+        sys.exit(2)
