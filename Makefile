@@ -37,3 +37,7 @@ bench: install
 
 clean:
 	rm -rf site .pytest_cache build *.egg-info
+
+## fix-text: apply the Chinese copywriting linter's fixes to docs/ and questions/
+fix-text: install
+	$(BIN)/python .ci/fix_text.py

@@ -22,3 +22,29 @@ def test_strict_build_produces_chinese_site(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'lang="zh"' in html
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_every_question_source_anchor_exists_in_the_built_page(built_site):
+    """The validator's anchor check agrees with what MkDocs really renders."""
+    import html as htmllib
+    import re
+    from urllib.parse import unquote
+
+    from generator.loader import load_bank
+
+    bank, _ = load_bank(ROOT / "questions", check=False)
+    missing = []
+    ids_cache: dict[str, set] = {}
+    for q in bank.questions:
+        page, _, anchor = q.source.partition("#")
+        if not anchor:
+            continue
+        target = built_site / page.removesuffix(".md") / "index.html"
+        if page.endswith("index.md"):
+            target = built_site / page.removesuffix("index.md") / "index.html"
+        if str(target) not in ids_cache:
+            text = target.read_text(encoding="utf-8")
+            ids_cache[str(target)] = {htmllib.unescape(unquote(i)) for i in re.findall(r'id="([^"]+)"', text)}
+        if anchor not in ids_cache[str(target)]:
+            missing.append(f"{q.id}: {q.source}")
+    assert not missing, "\n".join(missing[:20])
