@@ -202,6 +202,47 @@ def export(ctx, fmt: str, output: Path, topics: tuple, types: tuple) -> None:
     click.echo(f"已导出 {len(questions)} 道题到 {output}")
 
 
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="输出目录（默认：学习站的 docs/practice/）。")
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="学习站 docs 目录（默认：题库目录旁的 docs/）。")
+@click.pass_context
+def pages(ctx, out: Path | None, docs_dir: Path | None) -> None:
+    """生成学习站的练习页面（每个主题一页）与模拟考试、错题本所用的题库数据 bank.js。
+
+    mkdocs build / mkdocs serve 会通过钩子自动运行这一步；生成的文件不要提交到仓库。"""
+    from generator.loader import docs_dir_for
+    from generator.pages import load_site_bank, write_pages
+
+    root = _bank_dir(ctx)
+    docs_dir = docs_dir or docs_dir_for(root)
+    bank = load_site_bank(root, docs_dir)
+    out = out or docs_dir / "practice"
+    result = write_pages(bank, out, docs_dir=docs_dir)
+    click.echo(f"已生成 {len(bank.topics)} 个主题、{len(bank.questions)} 道题的练习页面到 {out}（{result.summary()}）")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="输出的 zip 文件（默认：site/cw-study-offline.zip）。")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              default=None, help="mkdocs.yml（默认：当前目录的 mkdocs.yml）。")
+def offline(output: Path | None, config_file: Path | None) -> None:
+    """生成离线版学习站（mkdocs 的 offline 插件）并打包为 zip：解压后直接打开 index.html，无需联网。"""
+    from generator.offline import OfflineBuildError, build_offline_zip
+
+    config_file = config_file or Path("mkdocs.yml")
+    if not config_file.is_file():
+        raise click.UsageError("找不到 mkdocs.yml：请在项目根目录运行，或用 --config 指定。")
+    output = output or config_file.resolve().parent / "site" / "cw-study-offline.zip"
+    try:
+        size = build_offline_zip(config_file, output)
+    except OfflineBuildError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"已生成离线版 {output}（{size / 1024 / 1024:.1f} MB）")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: Chinese messages for every failure, never a traceback (CWEXAM_DEBUG=1 shows one)."""
     try:

@@ -106,19 +106,19 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(out)
 
 
-def _field_label(loc: tuple) -> str:
+def _field_label(loc: tuple, labels: dict | None = None) -> str:
     names = [x for x in loc if isinstance(x, str)]
     if not names:
         return "内容"
-    label = FIELD_NAMES.get(names[-1], names[-1])
+    label = (labels or FIELD_NAMES).get(names[-1], names[-1])
     if loc and isinstance(loc[-1], int):
         label += f" 第 {loc[-1] + 1} 项"
     return label
 
 
-def _error_message(err: dict, loc: tuple) -> str:
+def _error_message(err: dict, loc: tuple, labels: dict | None = None) -> str:
     kind, ctx = err["type"], err.get("ctx", {})
-    label = _field_label(loc)
+    label = _field_label(loc, labels)
     names = [x for x in loc if isinstance(x, str)]
     last = names[-1] if names else ""
     if kind == "missing":
@@ -140,6 +140,10 @@ def _error_message(err: dict, loc: tuple) -> str:
         return f"{label} 应为文本"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{label} 应为整数"
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return f"{label} 应为数字"
+    if kind == "multiple_of":
+        return f"{label} 应为 {ctx.get('multiple_of')} 的整数倍"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         if last == "difficulty":
             return "难度 difficulty 应为 1、2 或 3"
@@ -169,7 +173,9 @@ def _error_message(err: dict, loc: tuple) -> str:
     return f"{label} 无效（{err.get('msg')}）"
 
 
-def pydantic_diagnostics(exc: ValidationError, file: YamlFile) -> list[Diagnostic]:
+def pydantic_diagnostics(exc: ValidationError, file: YamlFile, labels: dict | None = None) -> list[Diagnostic]:
+    """Chinese diagnostics for a model's validation errors; `labels` names the fields (default:
+    the bank's FIELD_NAMES)."""
     diags = []
     data = file.data
     for err in exc.errors(include_url=False):
@@ -186,7 +192,7 @@ def pydantic_diagnostics(exc: ValidationError, file: YamlFile) -> list[Diagnosti
             prefix = f"第 {loc[1] + 1} 题" + (f"（{qid}）" if isinstance(qid, str) else "") + "："
             if len(loc) >= 4 and loc[2] == "parts" and isinstance(loc[3], int):
                 prefix = prefix[:-1] + f"第 {loc[3] + 1} 小题："
-        diags.append(Diagnostic(file.shown, file.line_of(*loc), prefix + _error_message(err, loc)))
+        diags.append(Diagnostic(file.shown, file.line_of(*loc), prefix + _error_message(err, loc, labels)))
     return diags
 
 
