@@ -179,5 +179,27 @@ def load_blueprint(path: Path) -> Blueprint:
     return bp
 
 
-__all__ = ["Blueprint", "BlueprintModel", "Scoring", "Section", "RULES", "available", "load_blueprint",
-           "resolve"]
+
+
+def check_blueprints(bank) -> list[Diagnostic]:
+    """For `cwexam validate`: every blueprint in the bank's blueprints/ folder is checked (errors),
+    and whether the bank can fill it (warnings: the bank may be growing towards it)."""
+    from generator.select import make_papers
+
+    out: list[Diagnostic] = []
+    folder = blueprint_dir(bank.root)
+    if not folder.is_dir():
+        return out
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            bp = load_blueprint(path)
+        except BankError as exc:
+            out += exc.diagnostics
+            continue
+        out += [d for d in _check(bp) if d.level == "warning"]
+        try:
+            make_papers(bank, bp, seed=0, versions=1)
+        except BankError as exc:
+            out += [Diagnostic(d.path, d.line, d.message + "（题库暂时无法按此蓝图组卷）", "warning")
+                    for d in exc.diagnostics]
+    return out

@@ -71,6 +71,10 @@ def validate(ctx: click.Context, directory: Path | None, no_similarity: bool) ->
     from generator.loader import load_bank
 
     bank, diags = load_bank(directory or _bank_dir(ctx), similarity=not no_similarity)
+    if not any(d.level == "error" for d in diags):
+        from generator.blueprint import check_blueprints
+
+        diags = diags + check_blueprints(bank)
     _print_diagnostics(diags)
     errors = sum(d.level == "error" for d in diags)
     warnings = len(diags) - errors
@@ -177,8 +181,67 @@ def new(ctx, topic, title, prefix, qtype, difficulty, stem, options, answer, exp
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="导出格式。")
+@click.option("-b", "--blueprint", required=True, metavar="路径或名称",
+              help="试卷蓝图：YAML 文件路径，或题库 blueprints/ 目录中的名称（如 mock-exam）。")
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=None,
+              help="随机种子：相同题库、蓝图与种子生成完全相同的试卷（不写则随机选取并打印）。")
+@click.option("--versions", type=click.IntRange(1, 200), default=1, show_default=True,
+              help="生成几套试卷（A、B、C……卷），各卷尽量不重复。")
+@click.option("--format", "formats", default="html,pdf", show_default=True, metavar="格式",
+              help="输出格式，逗号分隔：html、pdf、md、json。")
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=Path("out/papers"),
+              show_default=True, help="输出目录。")
+@click.option("--no-shuffle", is_flag=True, help="不打乱选项与题目顺序（保持题库中的顺序）。")
+@click.pass_context
+def paper(ctx, blueprint: str, seed: int | None, versions: int, formats: str, out: Path, no_shuffle: bool) -> None:
+    """按蓝图随机组卷：每套包括试卷、答题卡与参考答案（含解析与评分要点）。"""
+    from generator.blueprint import load_blueprint, resolve
+    from generator.loader import load_valid_bank
+    from generator.output import staged_dir
+    from generator.render import FORMATS, paper_files
+    from generator.select import make_papers
+
+    wanted = [f.strip().lower() for f in formats.replace("，", ",").split(",") if f.strip()]
+    bad = [f for f in wanted if f not in FORMATS]
+    if bad or not wanted:
+        raise click.BadParameter(f"未知格式 {'、'.join(bad) or '（空）'}；可选：{'、'.join(FORMATS)}",
+                                 param_hint="--format")
+    if seed is None:
+        import secrets
+
+        seed = secrets.randbelow(10**6)
+        click.echo(f"未指定 --seed，使用随机种子 {seed}（用同一种子可重新生成相同的试卷）。", err=True)
+    root = _bank_dir(ctx)
+    bank = load_valid_bank(root)
+    bp = load_blueprint(resolve(blueprint, root))
+    papers = make_papers(bank, bp, seed, versions, shuffle=not no_shuffle)
+    count = 0
+    with staged_dir(out) as tmp:
+        if versions > 1:
+            bar = click.progressbar(papers, label="生成试卷", file=sys.stderr, show_pos=True,
+                                    item_show_func=lambda p: f"{p.version} 卷" if p else "")
+        else:
+            from contextlib import nullcontext
+
+            bar = nullcontext(papers)
+        with bar as items:
+            for p in items:
+                for name, data in paper_files(p, wanted).items():
+                    (tmp / name).write_bytes(data)
+                    count += 1
+    labels = papers[0].version + (f"–{papers[-1].version}" if versions > 1 else "")
+    click.echo(f"已生成 {bp.title} {versions} 套（{labels} 卷，随机种子 {seed}，满分 "
+               f"{'、'.join(sorted({f'{p.total:g}' for p in papers}))} 分），共 {count} 个文件，写入 {out}")
+    if versions > 1:
+        ids = [{i.id for i in p.items} for p in papers]
+        worst = max(len(a & b) for k, a in enumerate(ids) for b in ids[k + 1:])
+        click.echo(f"各卷之间最多有 {worst} 道相同的题（每套 {len(ids[0])} 道）。")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["gift", "moodle", "anki", "csv", "json"]), default="json",
+              show_default=True, help="导出格式：gift（Moodle GIFT）、moodle（Moodle XML）、anki（Anki 卡组 .apkg）、"
+                                      "csv（表格）、json。")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="输出文件。")
 @click.option("--topic", "topics", multiple=True, help="只导出这些主题（如 work/duties，可重复）。")
@@ -198,7 +261,7 @@ def export(ctx, fmt: str, output: Path, topics: tuple, types: tuple) -> None:
                                  param_hint="--topic")
     questions = [q for q in bank.questions
                  if (not topics or q.topic in topics) and (not types or q.type in types)]
-    write_atomic(output, EXPORTERS[fmt](questions))
+    write_atomic(output, EXPORTERS[fmt](questions, {t.key: t.title for t in bank.topics}))
     click.echo(f"已导出 {len(questions)} 道题到 {output}")
 
 

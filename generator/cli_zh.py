@@ -40,6 +40,7 @@ MESSAGES = {
     "{name} {filename!r} is not writable.": "{name} {filename!r} 不可写。",
     "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}：{message}",
     "default: {default}": "默认：{default}",
+    "required": "必填",
     "directory": "目录",
     "file": "文件",
     "path": "路径",

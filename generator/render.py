@@ -131,7 +131,8 @@ def sheet_rows(paper) -> dict:
         else:
             written.append({"label": f"第 {item.number} 题", "lines": 25, "grid": True})
     blocks = [rows[i:i + 5] for i in range(0, len(rows), 5)]
-    return {"blocks": blocks, "written": written}
+    widest = max((len(marks) for _, marks in rows), default=2)
+    return {"blocks": blocks, "written": written, "block_width": f"{10.2 + 5.7 * widest:.1f}"}
 
 
 def key_rows(paper) -> list[tuple[str, str]]:
