@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install sysdeps serve build offline test validate bench clean
+.PHONY: install sysdeps serve build offline pages test validate bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ serve: install
 ## build: the static site in site/
 build: install
 	$(BIN)/mkdocs build --strict
+
+## offline: the site plus its offline edition, site/cw-study-offline.zip (linked from the 离线版 page)
+offline: build
+	$(BIN)/cwexam offline -o site/cw-study-offline.zip
+
+## pages: regenerate docs/practice/ and the printable papers (mkdocs build/serve do it too)
+pages: install
+	$(BIN)/cwexam pages
 
 validate: install
 	$(BIN)/cwexam validate

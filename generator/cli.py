@@ -270,13 +270,14 @@ def export(ctx, fmt: str, output: Path, topics: tuple, types: tuple) -> None:
               help="输出目录（默认：学习站的 docs/practice/）。")
 @click.option("--docs", "docs_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="学习站 docs 目录（默认：题库目录旁的 docs/）。")
+@click.option("--no-papers", is_flag=True, help="不生成“打印试卷”页面（docs/exam/papers.md 与 docs/exam/papers/）。")
 @click.pass_context
-def pages(ctx, out: Path | None, docs_dir: Path | None) -> None:
-    """生成学习站的练习页面（每个主题一页）与模拟考试、错题本所用的题库数据 bank.js。
+def pages(ctx, out: Path | None, docs_dir: Path | None, no_papers: bool) -> None:
+    """生成学习站的练习页面（每个主题一页）、模拟考试与错题本所用的题库数据 bank.js，以及打印试卷。
 
     mkdocs build / mkdocs serve 会通过钩子自动运行这一步；生成的文件不要提交到仓库。"""
     from generator.loader import docs_dir_for
-    from generator.pages import load_site_bank, write_pages
+    from generator.pages import load_site_bank, paper_formats, write_pages, write_papers
 
     root = _bank_dir(ctx)
     docs_dir = docs_dir or docs_dir_for(root)
@@ -284,6 +285,8 @@ def pages(ctx, out: Path | None, docs_dir: Path | None) -> None:
     out = out or docs_dir / "practice"
     result = write_pages(bank, out, docs_dir=docs_dir)
     click.echo(f"已生成 {len(bank.topics)} 个主题、{len(bank.questions)} 道题的练习页面到 {out}（{result.summary()}）")
+    if not no_papers:
+        click.echo(f"打印试卷：{write_papers(bank, docs_dir, formats=paper_formats())}（{docs_dir / 'exam'}）")
 
 
 @cli.command()

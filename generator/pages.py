@@ -491,9 +491,138 @@ def load_site_bank(bank_dir: Path, docs_dir: Path):
     return bank
 
 
-def generate_site_pages(bank_dir: Path, docs_dir: Path) -> str:
-    """What the MkDocs hook runs: the practice pages into `docs_dir/practice/`. Returns a summary."""
+# ---- printable papers ----------------------------------------------------------------------
+
+PAPER_SEEDS = (1, 2)
+PAPER_FORMATS = ("html", "pdf")
+PAPERS_HASH = ".cwexam-papers"
+
+
+def _papers_fingerprint(bank, seeds, formats) -> str:
+    """Everything the papers depend on: the bank, the blueprints, the generator's paper code."""
+    import hashlib
+
+    from generator.blueprint import blueprint_dir
+
+    h = hashlib.sha256(repr((tuple(seeds), tuple(formats))).encode())
+    h.update(js_data([question_record(q) for q in bank.questions]).encode())
+    folder = blueprint_dir(bank.root)
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        h.update(path.name.encode() + path.read_bytes())
+    here = Path(__file__).resolve().parent
+    for name in ("select.py", "render.py", "scoring.py", "blueprint.py", "pdf.py"):
+        if (here / name).is_file():
+            h.update((here / name).read_bytes())
+    for path in sorted((here / "templates").glob("*")):
+        h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest()
+
+
+def _papers_page(entries: list[dict], problems: list[str]) -> str:
+    lines = [
+        "---", "title: 打印试卷", "---", "",
+        "# 打印试卷", "",
+        "下列模拟试卷由题库按试卷蓝图自动组卷，每次更新网站时重新生成，供培训老师打印或考生线下练习。"
+        "每套包括“试卷与答题卡”和“参考答案”（含解析与评分要点）；同一蓝图的不同套次抽到的题目不同，"
+        "用同一随机种子可以用命令行重新生成完全相同的试卷。", "",
+        "想在线限时作答并自动判分，请到[模拟考试](index.md)。", "",
+        "!!! tip \"打印建议\"",
+        "    PDF 为 A4 版式，已嵌入中文字体，直接打印即可；网页版可在浏览器中打印或另存为 PDF。", "",
+    ]
+    if not entries and not problems:
+        lines += ["题库中还没有试卷蓝图（`questions/blueprints/*.yaml`），暂无可打印的试卷。", ""]
+    for e in entries:
+        lines += [f"## {md_text(e['title'])}", ""]
+        info = [md_text(e["subtitle"])] if e["subtitle"] else []
+        info += [f"{e['time_limit']} 分钟", f"满分 {e['total']} 分"]
+        lines += ["　·　".join(info), "", "| 套次 | 试卷与答题卡 | 参考答案 |", "| --- | --- | --- |"]
+        for v in e["versions"]:
+            cells = []
+            for part in ("paper", "key"):
+                links = [f"[{label}](papers/{v['stem']}-{part}.{ext})"
+                         for ext, label in (("html", "网页"), ("pdf", "PDF")) if ext in v["formats"]]
+                cells.append("　".join(links))
+            lines.append(f"| 第 {v['n']} 套（随机种子 {v['seed']}） | {cells[0]} | {cells[1]} |")
+        lines.append("")
+    if problems:
+        lines += ["!!! warning \"以下蓝图暂未生成试卷\"", ""]
+        lines += [f"    - {md_text(p)}" for p in problems]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_papers(bank, docs_dir: Path, *, seeds=PAPER_SEEDS, formats=PAPER_FORMATS) -> str:
+    """Printable papers for every blueprint and a few seeds: files in `docs_dir/exam/papers/` and
+    the page `docs_dir/exam/papers.md` listing them. Skipped when nothing they depend on changed
+    (making PDFs takes seconds). A blueprint the bank cannot fill, or PDFs without the CJK fonts,
+    are reported on the page instead of failing the build."""
+    import logging
+
+    from generator.blueprint import available, blueprint_dir, load_blueprint
+    from generator.errors import BankError
+    from generator.output import staged_dir
+    from generator.render import paper_files
+    from generator.scoring import fmt_points
+    from generator.select import make_papers
+
+    log = logging.getLogger("mkdocs.hooks.cwexam")
+    folder = Path(docs_dir) / "exam" / "papers"
+    page = Path(docs_dir) / "exam" / "papers.md"
+    formats = tuple(formats)
+    fingerprint = _papers_fingerprint(bank, seeds, formats)
+    stamp = folder / PAPERS_HASH
+    if page.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint:
+        return "试卷未变"
+    entries, problems, files = [], [], {}
+    for name in available(bank.root):
+        bp = load_blueprint(blueprint_dir(bank.root) / f"{name}.yaml")
+        versions = []
+        try:
+            for n, seed in enumerate(seeds, 1):
+                paper = make_papers(bank, bp, seed, 1)[0]
+                wanted = list(formats)
+                try:
+                    made = paper_files(paper, wanted)
+                except BankError as exc:  # no CJK fonts / WeasyPrint: HTML only
+                    if "pdf" not in wanted:
+                        raise
+                    log.warning("试卷 PDF 未生成：%s", exc)
+                    wanted.remove("pdf")
+                    made = paper_files(paper, wanted)
+                files.update(made)
+                versions.append({"n": n, "seed": seed, "stem": paper.stem_name, "formats": wanted,
+                                 "total": fmt_points(paper.total)})
+        except BankError as exc:
+            problems.append(f"{bp.title}（{name}）：" + "；".join(d.message for d in exc.diagnostics[:3]))
+            continue
+        entries.append({"title": bp.title, "subtitle": bp.model.subtitle, "time_limit": bp.model.time_limit,
+                        "total": versions[0]["total"] if versions else "0", "versions": versions})
+    if folder.exists():
+        import shutil
+
+        shutil.rmtree(folder)
+    with staged_dir(folder) as tmp:
+        for fname, data in files.items():
+            (tmp / fname).write_bytes(data)
+        (tmp / PAPERS_HASH).write_text(fingerprint + "\n", encoding="utf-8")
+    write_atomic(page, _papers_page(entries, problems))
+    return f"试卷 {sum(len(e['versions']) for e in entries)} 套"
+
+
+def generate_site_pages(bank_dir: Path, docs_dir: Path, *, papers: bool = True) -> str:
+    """What the MkDocs hook runs: the practice pages into `docs_dir/practice/` and the printable
+    papers into `docs_dir/exam/`. Returns a summary."""
     docs_dir = Path(docs_dir)
     bank = load_site_bank(Path(bank_dir), docs_dir)
     result = write_pages(bank, docs_dir / "practice", docs_dir=docs_dir)
-    return result.summary()
+    summary = result.summary()
+    if papers:
+        summary += "；" + write_papers(bank, docs_dir, formats=paper_formats())
+    return summary
+
+
+def paper_formats() -> tuple[str, ...]:
+    """Formats of the site's papers: `$CWEXAM_PAPER_FORMATS` (e.g. `html`) or HTML and PDF."""
+    env = os.environ.get("CWEXAM_PAPER_FORMATS", "")
+    wanted = tuple(f.strip() for f in env.split(",") if f.strip() in ("html", "pdf"))
+    return wanted or PAPER_FORMATS
