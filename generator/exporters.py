@@ -62,7 +62,7 @@ def _case_answer_html(q) -> str:
     for j, part in enumerate(q.parts, 1):
         if part.type == "short":
             rubric = "".join(f"<li>{_html(r.point)}（{r.score} 分）</li>" for r in part.rubric)
-            out.append(f"<p>（{j}）参考答案：{_html(part.reference)}</p><ol>{rubric}</ol>")
+            out.append(f"<p>（{j}）参考答案：{_html(part.reference)}</p><p>评分要点：</p><ol>{rubric}</ol>")
         else:
             key = ("正确" if part.answer else "错误") if part.type == "judge" else "".join(answer_letters(part))
             out.append(f"<p>（{j}）答案：{key}。{_html(part.explanation)}</p>")
