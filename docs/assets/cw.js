@@ -1021,7 +1021,7 @@
       tbody.appendChild(h("tr", { class: "cw-result__sum" }, h("th", { scope: "row", text: "合计" }), footCell, h("td", { text: fmt(record.total) })));
       summary.appendChild(h("h2", { id: "cw-result-title" }, "成绩：", totalEl));
       if (timeUp) summary.appendChild(h("p", { class: "cw-banner", text: "考试时间到，已自动交卷。" }));
-      summary.appendChild(h("div", { class: "md-typeset__table" }, h("table", { class: "cw-result__table" },
+      summary.appendChild(h("div", { class: "md-typeset__table cw-result__table" }, h("table", null,
         h("thead", null, h("tr", null, h("th", { scope: "col", text: "部分" }), h("th", { scope: "col", text: "得分" }),
           h("th", { scope: "col", text: "满分" }))), tbody)));
       var hasSubjective = sections.some(function (s) { return !s.objective; });
