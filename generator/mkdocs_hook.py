@@ -58,7 +58,7 @@ def on_files(files, config):
             f.edit_uri = f"../questions/{parts[1]}/{parts[2][:-3]}.yaml"
         elif parts[0] == "practice" and f.src_uri.endswith(".md"):
             f.edit_uri = None
-        elif f.src_uri.startswith("exam/papers/"):
+        elif f.src_uri.startswith("exam/papers/") or f.src_uri == "exam/papers.md":
             f.edit_uri = None
     return files
 
