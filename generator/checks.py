@@ -18,10 +18,12 @@ _ATTR_ID = re.compile(r"\s*\{[^}]*#([^\s}]+)[^}]*\}\s*$")
 _ATTR = re.compile(r"\s*\{:?[^}]*\}\s*$")
 
 
+_NOT_LETTER_OR_NUMBER = re.compile(r"[\W_]+")  # for str patterns: exactly the categories other than L* and N*
+
+
 def normalise(text: str) -> str:
     """Text reduced for comparison: NFKC, lower case, no punctuation, spaces or blanks （  ）."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+    return _NOT_LETTER_OR_NUMBER.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 @lru_cache(maxsize=None)
@@ -98,10 +100,18 @@ def _check_choice(item, file, keys: tuple, label: str) -> list[Diagnostic]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _page_path(docs: Path, page: str) -> Path | None:
+    """The page file under docs/, or None when it is missing or outside docs/ (cached: a bank
+    names the same pages many times)."""
+    path = (docs / page).resolve()
+    return path if path.is_relative_to(docs.resolve()) and path.is_file() else None
+
+
 def _check_source(q, file, keys: tuple, docs: Path) -> list[Diagnostic]:
     page, _, anchor = q.source.partition("#")
-    path = (docs / page).resolve()
-    if not path.is_relative_to(docs.resolve()) or not path.is_file():
+    path = _page_path(docs, page)
+    if path is None:
         return [file.diag(keys + ("source",), f"出处页面 docs/{page} 不存在")]
     if anchor and anchor not in page_anchors(path):
         return [file.diag(keys + ("source",), f"出处页面 docs/{page} 中没有标题锚点 #{anchor}")]
@@ -111,8 +121,10 @@ def _check_source(q, file, keys: tuple, docs: Path) -> list[Diagnostic]:
 def check_bank(bank, docs: Path, *, similarity: bool = False) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     first_seen: dict[str, tuple] = {}
+    _page_path.cache_clear()  # pages may have been added or removed since the last check
     for topic in bank.topics:
         file = topic.file
+        may_hold_placeholder = PLACEHOLDER in file.text
         for i, q in enumerate(topic.questions):
             keys = ("questions", i)
             if q.id in first_seen:
@@ -131,7 +143,7 @@ def check_bank(bank, docs: Path, *, similarity: bool = False) -> list[Diagnostic
                     if part.type != "short":
                         diags.extend(_check_choice(part, file, keys + ("parts", j), f"{q.id} 第 {j + 1} 小题："))
             diags.extend(_check_source(q, file, keys, docs))
-            if PLACEHOLDER in repr(q.model_dump()):
+            if may_hold_placeholder and PLACEHOLDER in repr(q.model_dump()):
                 diags.append(file.diag(keys, f"{q.id}：还有“{PLACEHOLDER}”的占位内容，请补全"))
     if similarity:
         diags.extend(similar_questions(bank))

@@ -49,7 +49,7 @@ DATA_FILE = "bank.js"
 MARKER = ".cwexam-generated"  # marks a folder this module owns (stale pages in it are removed)
 
 # Characters Python-Markdown treats specially in inline text; each is backslash-escaped in `md_text`.
-_MD_SPECIAL = set("\\`*_{}[]()#+-.!>|")
+_MD_SPECIAL = set("\\`*_{}[]()#+-.!|")
 
 
 def md_text(text: str) -> str:

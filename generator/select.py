@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import random
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.errors import BankError
@@ -199,10 +198,6 @@ def allocate(n: int, weights: dict, capacity: dict) -> dict:
     return alloc
 
 
-def in_scope(q, scope: str) -> bool:
-    return q.topic == scope if "/" in scope else q.area == scope
-
-
 class _Shortfall(Exception):
     pass
 
@@ -213,44 +208,62 @@ class Selector:
     def __init__(self, bank, blueprint):
         self.blueprint = blueprint
         self.order = {q.id: i for i, q in enumerate(bank.questions)}
-        by_type: dict[str, list] = {}
-        for q in sorted(bank.questions, key=lambda q: q.id):
-            by_type.setdefault(q.type, []).append(q)
-        self.by_type = by_type
+        self.questions = sorted(bank.questions, key=lambda q: q.id)
         self.scopes = {t.area for t in bank.topics} | {t.key for t in bank.topics}
-        self.usage: Counter = Counter()
+        # scope -> ids in it, from the topics (cheaper than each question's properties)
+        self._in_scope: dict[str, set] = {}
+        for t in bank.topics:
+            ids = {q.id for q in t.questions}
+            self._in_scope.setdefault(t.key, set()).update(ids)
+            self._in_scope.setdefault(t.area, set()).update(ids)
+        self.usage: dict[str, int] = {}
+        self._pools: dict = {}
 
-    def _pool(self, section) -> list:
-        pool = self.by_type.get(section.type, [])
-        if section.type in ("case", "writing") and section.points is not None:
-            pool = [q for q in pool if q.points == section.points]
-        return pool
+    def pool(self, section, scope: str | None = None) -> tuple:
+        """The questions a section may draw (in one scope), sorted by id, with their ids,
+        difficulties and id set; cached."""
+        key = (section.type, section.points if section.type in ("case", "writing") else None, scope)
+        if key not in self._pools:
+            pool = [q for q in self.questions if q.type == section.type]
+            if key[1] is not None:
+                pool = [q for q in pool if q.points == section.points]
+            if scope is not None:
+                members = self._in_scope.get(scope, set())
+                pool = [q for q in pool if q.id in members]
+            ids = [q.id for q in pool]
+            self._pools[key] = (pool, ids, [q.difficulty for q in pool], frozenset(ids))
+        return self._pools[key]
 
-    def _draw(self, pool: list, n: int, rng: random.Random, mix: dict, taken: set) -> list:
-        candidates = [q for q in pool if q.id not in taken]
-        rng.shuffle(candidates)
-        candidates.sort(key=lambda q: self.usage[q.id])  # stable: random order within a usage level
-        targets = apportion(n, {d: w for d, w in mix.items()}) if mix else {}
-        chosen: list = []
-        i = 0
-        while i < len(candidates) and len(chosen) < n:
-            level = self.usage[candidates[i].id]
-            j = i
-            while j < len(candidates) and self.usage[candidates[j].id] == level:
-                j += 1
-            group = candidates[i:j]
-            picked = set()
-            for q in group:  # the difficulty mix first …
-                if len(chosen) < n and targets.get(q.difficulty, 0) > 0:
-                    targets[q.difficulty] -= 1
-                    chosen.append(q)
-                    picked.add(q.id)
-            for q in group:  # … then whatever this usage level still has
-                if len(chosen) < n and q.id not in picked:
-                    chosen.append(q)
-            i = j
-        taken.update(q.id for q in chosen)
-        return chosen
+    def _draw(self, pool: tuple, n: int, rng: random.Random, mix: dict, taken: set) -> list:
+        """n questions from pool: least used first; within a usage level the difficulty mix first,
+        then any difficulty; random within each choice."""
+        questions, ids, diffs, _ = pool
+        if n <= 0 or not ids:
+            return []
+        get = self.usage.get
+        levels = [-1 if i in taken else get(i, 0) for i in ids]  # list comprehensions: this runs per draw
+        targets = apportion(n, mix) if mix else {}
+        chosen: list[int] = []
+        for level in sorted(set(levels) - {-1}):
+            group = [k for k, lv in enumerate(levels) if lv == level]
+            picked: list[int] = []
+            for d in sorted(targets):
+                want = min(targets[d], n - len(chosen) - len(picked))
+                if want <= 0:
+                    continue
+                same = [k for k in group if diffs[k] == d]
+                got = rng.sample(same, min(want, len(same)))
+                targets[d] -= len(got)
+                picked += got
+            if len(chosen) + len(picked) < n:
+                have = set(picked)
+                rest = [k for k in group if k not in have]
+                picked += rng.sample(rest, min(n - len(chosen) - len(picked), len(rest)))
+            chosen += picked
+            if len(chosen) >= n:
+                break
+        taken.update(ids[k] for k in chosen)
+        return [questions[k] for k in chosen]
 
     def select(self, rng: random.Random, report: list | None = None) -> list[list]:
         """One version: the chosen questions of each section. Shortfalls are appended to `report`
@@ -265,21 +278,19 @@ class Selector:
 
         # Quotas of every section first: they are the tightest constraints.
         for i, s in enumerate(bp.sections):
-            pool = self._pool(s)
             for scope in sorted(s.quotas):
                 need = s.quotas[scope]
                 if scope not in self.scopes:
                     short(("sections", i, "quotas", scope),
                           f"{bp.section_label(i)}：配额中的“{scope}”不是题库中的领域或主题")
                     continue
-                got = self._draw([q for q in pool if in_scope(q, scope)], need, rng, s.difficulty, taken)
+                got = self._draw(self.pool(s, scope), need, rng, s.difficulty, taken)
                 chosen[i] += got
                 if len(got) < need:
                     short(("sections", i, "quotas", scope),
                           f"{bp.section_label(i)}：配额 {scope} 需要 {need} 道{s.type_name}，"
                           f"题库中只有 {len(got)} 道可用，缺 {need - len(got)} 道")
         for i, s in enumerate(bp.sections):
-            pool = self._pool(s)
             rest = s.count - sum(s.quotas.values())
             if rest <= 0:
                 continue
@@ -288,13 +299,14 @@ class Selector:
                 unknown = [k for k in sorted(s.weights) if k not in self.scopes]
                 for k in unknown:
                     short(("sections", i, "weights", k), f"{bp.section_label(i)}：权重中的“{k}”不是题库中的领域或主题")
-                scoped = {k: [q for q in pool if in_scope(q, k) and q.id not in taken] for k in s.weights}
-                alloc = allocate(rest, dict(s.weights), {k: len(v) for k, v in scoped.items()})
+                scoped = {k: self.pool(s, k) for k in s.weights}
+                free = {k: len(v[1]) - len(v[3] & taken) for k, v in scoped.items()}
+                alloc = allocate(rest, dict(s.weights), free)
                 for k in sorted(alloc):
                     got += self._draw(scoped[k], alloc[k], rng, s.difficulty, taken)
                 scope_text = "权重所列范围（" + "、".join(sorted(s.weights)) + "）"
             else:
-                got = self._draw(pool, rest, rng, s.difficulty, taken)
+                got = self._draw(self.pool(s), rest, rng, s.difficulty, taken)
                 scope_text = "题库"
             chosen[i] += got
             if len(got) < rest:
@@ -304,9 +316,9 @@ class Selector:
                 if s.type in ("case", "writing") and s.points is not None:
                     where += f"，且总分为 {s.points:g} 分"
                 short(("sections", i), f"{where}，{scope_text}中只有 {len(got)} 道可用，缺 {rest - len(got)} 道")
-        for ids in chosen:
-            for q in ids:
-                self.usage[q.id] += 1
+        for questions in chosen:
+            for q in questions:
+                self.usage[q.id] = self.usage.get(q.id, 0) + 1
         return chosen
 
 
