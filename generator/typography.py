@@ -57,8 +57,44 @@ def spacing_issues(path: Path) -> list[tuple[int, str]]:
     return out
 
 
+def _refold(text: str, fixed_values: dict) -> str:
+    """Rewrite folded (>) and multi-line plain scalars whose value changed as one line per paragraph.
+
+    Their source lines are not the value's lines, so they cannot be fixed line by line.
+    """
+    import yaml
+
+    from generator.yamlsource import Loader
+
+    nodes = []
+
+    def walk(node):
+        if isinstance(node, yaml.ScalarNode):
+            if node.value in fixed_values and (node.style == ">" or
+                                                (node.style is None and node.start_mark.line != node.end_mark.line)):
+                nodes.append(node)
+        elif isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                walk(child)
+        elif isinstance(node, yaml.MappingNode):
+            for _, child in node.value:
+                walk(child)
+
+    walk(yaml.compose(text, Loader=Loader))
+    for node in sorted(nodes, key=lambda n: n.start_mark.index, reverse=True):
+        start, end = node.start_mark.index, node.end_mark.index
+        line_start = text.rfind("\n", 0, start) + 1
+        key_indent = len(text[line_start:start]) - len(text[line_start:start].lstrip(" "))
+        indent = " " * (key_indent + 2)
+        body = ("\n\n").join(indent + para for para in fixed_values[node.value].split("\n"))
+        span = text[start:end]
+        trailing = "\n" * max(1, len(span) - len(span.rstrip("\n"))) if node.style == ">" else ""
+        text = text[:start] + ">-\n" + body + trailing + text[end:]
+    return text
+
+
 def fix_file(path: Path) -> bool:
-    """Apply autocorrect's fixes in place; YAML files line by line inside values. True if changed."""
+    """Apply autocorrect's fixes in place; YAML files inside values only. True if changed."""
     import autocorrect_py
 
     text = path.read_text(encoding="utf-8")
@@ -69,13 +105,17 @@ def fix_file(path: Path) -> bool:
 
         from generator.yamlsource import read_yaml
 
-        fixed = text
+        values = {}
         for _, value in _strings(read_yaml(path).data):
-            for line in value.splitlines():
-                new = autocorrect_py.format(line)
-                if new != line:
-                    fixed = fixed.replace(line, new)
-        if yaml.safe_load(fixed) is None:  # never write a broken file
+            new = "\n".join(autocorrect_py.format(line) for line in value.split("\n"))
+            if new != value:
+                values[value] = new
+        fixed = _refold(text, values)
+        for old, new in values.items():  # literal blocks and single-line scalars: line by line
+            for a, b in zip(old.split("\n"), new.split("\n")):
+                if a != b:
+                    fixed = fixed.replace(a, b)
+        if not isinstance(yaml.safe_load(fixed), (dict, list)):  # never write a broken file
             return False
     if fixed != text:
         path.write_text(fixed, encoding="utf-8")

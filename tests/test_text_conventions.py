@@ -36,3 +36,16 @@ def test_checks_catch_and_fix_bad_text(tmp_path):
     issues = spacing_issues(yml)
     assert [n for n, _ in issues] == [3]  # YAML's own [a, b] syntax is not flagged
     assert fix_file(yml) and "依据 GB/T 9704 规定" in yml.read_text(encoding="utf-8")
+
+
+def test_fix_joins_folded_lines_without_stray_spaces(tmp_path):
+    yml = tmp_path / "t.yaml"
+    yml.write_text("title: 主题\nquestions:\n  - explanation: >-\n      第一句，所以选 D。\n      A 错误。\n    id: x\n",
+                   encoding="utf-8")
+    assert spacing_issues(yml)  # folding turns the line break into "。 A"
+    assert fix_file(yml)
+    import yaml
+
+    data = yaml.safe_load(yml.read_text(encoding="utf-8"))
+    assert data["questions"][0] == {"explanation": "第一句，所以选 D。A 错误。", "id": "x"}
+    assert not spacing_issues(yml)
