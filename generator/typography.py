@@ -68,24 +68,22 @@ def _refold(text: str, fixed_values: dict) -> str:
 
     nodes = []
 
-    def walk(node):
+    def walk(node, column):  # column: where the owning key or "-" starts
         if isinstance(node, yaml.ScalarNode):
             if node.value in fixed_values and (node.style == ">" or
                                                 (node.style is None and node.start_mark.line != node.end_mark.line)):
-                nodes.append(node)
+                nodes.append((node, column))
         elif isinstance(node, yaml.SequenceNode):
             for child in node.value:
-                walk(child)
+                walk(child, node.start_mark.column)
         elif isinstance(node, yaml.MappingNode):
-            for _, child in node.value:
-                walk(child)
+            for key, child in node.value:
+                walk(child, key.start_mark.column)
 
-    walk(yaml.compose(text, Loader=Loader))
-    for node in sorted(nodes, key=lambda n: n.start_mark.index, reverse=True):
+    walk(yaml.compose(text, Loader=Loader), 0)
+    for node, column in sorted(nodes, key=lambda n: n[0].start_mark.index, reverse=True):
         start, end = node.start_mark.index, node.end_mark.index
-        line_start = text.rfind("\n", 0, start) + 1
-        key_indent = len(text[line_start:start]) - len(text[line_start:start].lstrip(" "))
-        indent = " " * (key_indent + 2)
+        indent = " " * (column + 2)
         body = ("\n\n").join(indent + para for para in fixed_values[node.value].split("\n"))
         span = text[start:end]
         trailing = "\n" * max(1, len(span) - len(span.rstrip("\n"))) if node.style == ">" else ""
