@@ -32,16 +32,11 @@ _MD_BACKSLASH = set("\\`*_[]{}#!")
 _MD_LINE_START = re.compile(r"^([-+:]|\d+(?=[.)]))")
 
 
+_MD_TABLE = str.maketrans({**_MD_ENTITIES, **{ch: "\\" + ch for ch in _MD_BACKSLASH}})
+
+
 def _md_line(line: str) -> str:
-    out = []
-    for ch in line:
-        if ch in _MD_ENTITIES:
-            out.append(_MD_ENTITIES[ch])
-        elif ch in _MD_BACKSLASH:
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    text = "".join(out).strip()
+    text = line.translate(_MD_TABLE).strip()
     # Constructs that only matter at the start of a line: list markers, ordered lists, def lists.
     m = _MD_LINE_START.match(text)
     if m:
@@ -182,13 +177,13 @@ def md_env():
     return env
 
 
-def render_html(paper, part: str) -> str:
+def render_html(paper, part: str, context: dict | None = None) -> str:
     """part: "paper" (试卷 + 答题卡) or "key" (参考答案与解析)."""
-    return html_env().get_template(f"{part}.html.j2").render(**_context(paper))
+    return html_env().get_template(f"{part}.html.j2").render(**(context or _context(paper)))
 
 
-def render_md(paper, part: str) -> str:
-    return md_env().get_template(f"{part}.md.j2").render(**_context(paper))
+def render_md(paper, part: str, context: dict | None = None) -> str:
+    return md_env().get_template(f"{part}.md.j2").render(**(context or _context(paper)))
 
 
 # ---- JSON ---------------------------------------------------------------------------------
@@ -229,17 +224,20 @@ def item_record(item, section) -> dict:
 
 
 def render_json(paper) -> str:
+    """The paper as JSON: one question per line (keys sorted), the paper's fields first."""
     bp = paper.blueprint
-    data = {
+    head = {
         "blueprint": bp.name, "title": bp.title, "subtitle": bp.model.subtitle, "seed": paper.seed,
         "version": paper.version, "shuffled": paper.shuffled, "time_limit": bp.model.time_limit,
         "total_points": paper.total, "instructions": list(bp.model.instructions),
         "scoring": {"multiple": bp.scoring.multiple, "per_option": bp.scoring.per_option},
         "sections": [{"heading": s.heading, "type": s.type, "note": s.note, "count": len(s.items),
                       "points_each": s.points_each, "total": s.total} for s in paper.sections],
-        "questions": [item_record(i, s) for s in paper.sections for i in s.items],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    questions = [json.dumps(item_record(i, s), ensure_ascii=False, sort_keys=True)
+                 for s in paper.sections for i in s.items]
+    text = json.dumps(head, ensure_ascii=False, sort_keys=True)
+    return text[:-1] + ', "questions": [\n' + ",\n".join(questions) + "\n]}\n"
 
 
 # ---- all files of one version -------------------------------------------------------------
@@ -248,15 +246,16 @@ def paper_files(paper, formats) -> dict[str, bytes]:
     """File name -> content for one version in the requested formats."""
     out: dict[str, bytes] = {}
     stem = paper.stem_name
+    context = _context(paper)
     html = {}
     if "html" in formats or "pdf" in formats:
-        html = {part: render_html(paper, part) for part in ("paper", "key")}
+        html = {part: render_html(paper, part, context) for part in ("paper", "key")}
     if "html" in formats:
         for part, text in html.items():
             out[f"{stem}-{part}.html"] = text.encode("utf-8")
     if "md" in formats:
         for part in ("paper", "key"):
-            out[f"{stem}-{part}.md"] = render_md(paper, part).encode("utf-8")
+            out[f"{stem}-{part}.md"] = render_md(paper, part, context).encode("utf-8")
     if "json" in formats:
         out[f"{stem}.json"] = render_json(paper).encode("utf-8")
     if "pdf" in formats:

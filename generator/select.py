@@ -208,7 +208,9 @@ class Selector:
     def __init__(self, bank, blueprint):
         self.blueprint = blueprint
         self.order = {q.id: i for i, q in enumerate(bank.questions)}
-        self.questions = sorted(bank.questions, key=lambda q: q.id)
+        self.by_type: dict[str, list] = {}
+        for q in sorted(bank.questions, key=lambda q: q.id):
+            self.by_type.setdefault(q.type, []).append(q)
         self.scopes = {t.area for t in bank.topics} | {t.key for t in bank.topics}
         # scope -> ids in it, from the topics (cheaper than each question's properties)
         self._in_scope: dict[str, set] = {}
@@ -224,7 +226,7 @@ class Selector:
         difficulties and id set; cached."""
         key = (section.type, section.points if section.type in ("case", "writing") else None, scope)
         if key not in self._pools:
-            pool = [q for q in self.questions if q.type == section.type]
+            pool = self.by_type.get(section.type, [])
             if key[1] is not None:
                 pool = [q for q in pool if q.points == section.points]
             if scope is not None:
