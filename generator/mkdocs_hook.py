@@ -20,6 +20,13 @@ _CDN_SHIM = "https://unpkg.com/iframe-worker/shim"
 _LOCAL_SHIM = "assets/vendor/iframe-worker-shim.js"
 
 
+_command = {"name": "build"}
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
+
+
 def _bank_dir(config) -> Path:
     env = os.environ.get("CWEXAM_BANK")
     if env:
@@ -40,7 +47,9 @@ def on_pre_build(config):
     from generator.pages import generate_site_pages
 
     try:
-        result = generate_site_pages(_bank_dir(config), Path(config.docs_dir))
+        # While serving, papers are HTML only: PDFs take seconds and each bank edit redraws them.
+        formats = ("html",) if _command["name"] == "serve" else None
+        result = generate_site_pages(_bank_dir(config), Path(config.docs_dir), formats=formats)
     except BankError as exc:
         shown = exc.diagnostics[:50]
         more = len(exc.diagnostics) - len(shown)

@@ -44,7 +44,7 @@ def build_offline_zip(config_file: Path, output: Path) -> int:
             with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
                 zf.writestr(f"{FOLDER}/README.txt", README)
                 for path in sorted(site.rglob("*")):
-                    if path.is_file():
+                    if path.is_file() and path.suffix != ".map":  # source maps: debugging only
                         zf.write(path, f"{FOLDER}/{path.relative_to(site).as_posix()}")
             os.replace(partial, output)
         except BaseException:

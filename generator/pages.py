@@ -331,7 +331,7 @@ def _index_page(bank, out_dir: Path, docs_dir: Path) -> str:
     if (docs_dir / "mistakes.md").is_file():
         extra.append(f"[错题本]({_rel(docs_dir / 'mistakes.md', out_dir)})")
     if extra:
-        lines += ["另见：" + "　".join(extra) + "。", ""]
+        lines += ["另见：" + "、".join(extra) + "。", ""]
     for area in dict.fromkeys(t.area for t in topics):
         area_topics = [t for t in topics if t.area == area]
         lines += [f"## {md_text(_area_title(area))}", "",
@@ -349,6 +349,8 @@ def _topic_page(topic, out_dir: Path, docs_dir: Path) -> str:
     lines = [
         "---",
         f"title: {json.dumps('练习：' + html.escape(' '.join(title.split())), ensure_ascii=False)}",
+        "search:",
+        "  exclude: true  # questions would double the search index every page downloads",
         "---", "",
         f"# 练习：{md_text(title)}", "",
         f"本主题共 {len(topic.questions)} 道题（{md_text(_type_counts(topic.questions))}）。"
@@ -362,7 +364,7 @@ def _topic_page(topic, out_dir: Path, docs_dir: Path) -> str:
              for p in pages if (docs_dir / p).is_file()]
     if study:
         links.append("学习页面：" + "、".join(study))
-    lines += ["　·　".join(links), ""]
+    lines += [" · ".join(links), ""]
     for n, q in enumerate(topic.questions, 1):
         page, _, anchor = q.source.partition("#")
         href = _rel(docs_dir / page, page_dir) + (f"#{anchor}" if anchor else "")
@@ -510,7 +512,7 @@ def _papers_fingerprint(bank, seeds, formats) -> str:
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         h.update(path.name.encode() + path.read_bytes())
     here = Path(__file__).resolve().parent
-    for name in ("select.py", "render.py", "scoring.py", "blueprint.py", "pdf.py"):
+    for name in ("pages.py", "select.py", "render.py", "scoring.py", "blueprint.py", "pdf.py"):
         if (here / name).is_file():
             h.update((here / name).read_bytes())
     for path in sorted((here / "templates").glob("*")):
@@ -535,13 +537,13 @@ def _papers_page(entries: list[dict], problems: list[str]) -> str:
         lines += [f"## {md_text(e['title'])}", ""]
         info = [md_text(e["subtitle"])] if e["subtitle"] else []
         info += [f"{e['time_limit']} 分钟", f"满分 {e['total']} 分"]
-        lines += ["　·　".join(info), "", "| 套次 | 试卷与答题卡 | 参考答案 |", "| --- | --- | --- |"]
+        lines += ["，".join(info) + "。", "", "| 套次 | 试卷与答题卡 | 参考答案 |", "| --- | --- | --- |"]
         for v in e["versions"]:
             cells = []
             for part in ("paper", "key"):
                 links = [f"[{label}](papers/{v['stem']}-{part}.{ext})"
                          for ext, label in (("html", "网页"), ("pdf", "PDF")) if ext in v["formats"]]
-                cells.append("　".join(links))
+                cells.append("、".join(links))
             lines.append(f"| 第 {v['n']} 套（随机种子 {v['seed']}） | {cells[0]} | {cells[1]} |")
         lines.append("")
     if problems:
@@ -609,7 +611,8 @@ def write_papers(bank, docs_dir: Path, *, seeds=PAPER_SEEDS, formats=PAPER_FORMA
     return f"试卷 {sum(len(e['versions']) for e in entries)} 套"
 
 
-def generate_site_pages(bank_dir: Path, docs_dir: Path, *, papers: bool = True) -> str:
+def generate_site_pages(bank_dir: Path, docs_dir: Path, *, papers: bool = True,
+                        formats: tuple[str, ...] | None = None) -> str:
     """What the MkDocs hook runs: the practice pages into `docs_dir/practice/` and the printable
     papers into `docs_dir/exam/`. Returns a summary."""
     docs_dir = Path(docs_dir)
@@ -617,7 +620,7 @@ def generate_site_pages(bank_dir: Path, docs_dir: Path, *, papers: bool = True) 
     result = write_pages(bank, docs_dir / "practice", docs_dir=docs_dir)
     summary = result.summary()
     if papers:
-        summary += "；" + write_papers(bank, docs_dir, formats=paper_formats())
+        summary += "；" + write_papers(bank, docs_dir, formats=formats or paper_formats())
     return summary
 
 

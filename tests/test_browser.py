@@ -273,6 +273,18 @@ def test_mock_exam_submitted_and_scored(page, server):
     expect(page.locator(".cw-history tbody tr")).to_have_count(1)
 
 
+def test_time_up_submits_the_exam(page, server):
+    page.goto(f"{server}/exam/")
+    page.get_by_role("button", name="开始考试").click()
+    page.locator(".cw-exam-item:visible .cw-options input").first.check()
+    page.evaluate("""() => { const s = JSON.parse(localStorage.getItem('cw.exam.current'));
+                             s.deadline = Date.now() + 1500; localStorage.setItem('cw.exam.current', JSON.stringify(s)); }""")
+    page.reload()
+    page.get_by_role("button", name="继续作答").click()
+    expect(page.locator(".cw-result")).to_contain_text("考试时间到，已自动交卷", timeout=6000)
+    assert len(storage(page, "cw.exam.history")) == 1 and storage(page, "cw.exam.current") is None
+
+
 def test_js_scoring_and_drawing_mirror_the_generator(page, server):
     page.goto(f"{server}/exam/")
     expect(page.locator(".cw-setup")).to_be_visible()

@@ -680,14 +680,17 @@
       clear(root);
       if (message) root.appendChild(h("p", { class: "cw-banner", role: "status", text: message }));
       var current = load(KEYS.current, null);
-      if (current && !current.submitted && blueprint(current.blueprint) && current.deadline > Date.now()) {
-        var resume = h("button", { type: "button", class: "md-button md-button--primary", text: "继续作答" });
+      if (current && !current.submitted && blueprint(current.blueprint)) {
+        var over = current.deadline <= Date.now();
+        var resume = h("button", { type: "button", class: "md-button md-button--primary",
+          text: over ? "交卷并查看成绩" : "继续作答" });
         var discard = h("button", { type: "button", class: "md-button", text: "放弃这次考试" });
         resume.addEventListener("click", function () { state = current; startExam(); });
         discard.addEventListener("click", function () { drop(KEYS.current); showSetup("已放弃未完成的考试。"); });
         root.appendChild(h("div", { class: "admonition warning cw-resume" },
           h("p", { class: "admonition-title", text: "有一场未完成的考试" }),
-          h("p", { text: current.title + "，剩余约 " + Math.ceil((current.deadline - Date.now()) / 60000) + " 分钟。" }),
+          h("p", { text: current.title + (over ? "，考试时间已到，按已作答的内容计分。" :
+            "，剩余约 " + Math.ceil((current.deadline - Date.now()) / 60000) + " 分钟。") }),
           h("p", null, resume, " ", discard)));
       }
       if (!bank.blueprints.length) {
