@@ -198,10 +198,55 @@ def pydantic_diagnostics(exc: ValidationError, file: YamlFile, labels: dict | No
 
 # ---- loading ------------------------------------------------------------------------------
 
-def load_topic(path: Path, root: Path, raw: bytes | None = None) -> Topic:
-    """Parse and model-check one topic file (or `raw` content for it). Raises BankError with
-    every problem in the file."""
-    file = read_yaml(path, raw)
+PARALLEL_BYTES = 2 * 1024 * 1024  # banks larger than this are parsed by several processes
+
+
+def _parse_files(paths: list[Path]) -> list:
+    """Worker: parse files; each result is a YamlFile's (text, data) or the file's diagnostics."""
+    out = []
+    for path in paths:
+        try:
+            file = read_yaml(path)
+            out.append((file.text, file.data))
+        except BankError as exc:
+            out.append(exc.diagnostics)
+    return out
+
+
+def _parse_all(paths: list[Path]) -> list:
+    """Parse every file: in this process for ordinary banks, spread over the CPUs for big ones
+    (YAML parsing is most of the time a large bank takes to load)."""
+    import os
+
+    workers = min(os.cpu_count() or 1, 8)
+    try:
+        total = sum(p.stat().st_size for p in paths)
+    except OSError:
+        total = 0
+    if workers < 2 or total < PARALLEL_BYTES or len(paths) < 2:
+        return _parse_files(paths)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    groups: list[list[Path]] = [[] for _ in range(workers)]
+    sizes = [0] * workers
+    order = {p: i for i, p in enumerate(paths)}
+    for path in sorted(paths, key=lambda p: -p.stat().st_size):  # balance bytes per worker
+        i = sizes.index(min(sizes))
+        groups[i].append(path)
+        sizes[i] += path.stat().st_size
+    groups = [g for g in groups if g]
+    results: dict[Path, object] = {}
+    with ProcessPoolExecutor(len(groups), mp_context=multiprocessing.get_context("fork")) as pool:
+        for group, parsed in zip(groups, pool.map(_parse_files, groups)):
+            results.update(zip(group, parsed))
+    return [results[p] for p in sorted(results, key=order.get)]
+
+
+def load_topic(path: Path, root: Path, raw: bytes | None = None, parsed=None) -> Topic:
+    """Parse and model-check one topic file (or `raw` content for it, or an already `parsed`
+    (text, data) pair). Raises BankError with every problem in the file."""
+    file = YamlFile(path, *parsed) if parsed is not None else read_yaml(path, raw)
     try:
         parsed = QuestionFile.model_validate(file.data)
     except ValidationError as exc:
@@ -223,9 +268,12 @@ def load_bank(root: Path | None = None, *, check: bool = True, similarity: bool 
     root = Path(root) if root is not None else default_bank_dir()
     paths, diags = question_files(root)
     topics = []
-    for path in paths:
+    for path, parsed in zip(paths, _parse_all(paths)):
+        if isinstance(parsed, list):
+            diags.extend(parsed)
+            continue
         try:
-            topics.append(load_topic(path, root))
+            topics.append(load_topic(path, root, parsed=parsed))
         except BankError as exc:
             diags.extend(exc.diagnostics)
     if not paths and not diags:

@@ -484,6 +484,11 @@ def test_offline_zip_opens_from_the_file_system(browser, project, tmp_path):
         expect(page.locator(".cw-exam-item").first).to_be_visible()
         link = page.locator(".cw-exam-item").first.locator("a.cw-src")
         assert link.get_attribute("href").startswith(root.as_uri() + "/demo/page.html#")
+        page.locator(".md-search__input").click()  # search from file:// runs in the vendored iframe-worker
+        expect(page.locator(".md-search-result__meta")).to_have_text("键入以开始搜索")
+        page.keyboard.type("请示")
+        page.keyboard.press("End")
+        expect(page.locator(".md-search-result__meta")).to_contain_text("个符合条件的结果")
     finally:
         context.close()
     assert all(u.startswith("file://") or u.startswith("data:") for u in watch.requests), watch.foreign

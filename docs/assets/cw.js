@@ -111,7 +111,7 @@
 
   // The site root and whether pages are "x/" (directory URLs) or "x.html" (offline build), read
   // from the header's home link, which MkDocs writes for the current mode.
-  var site = (function () {
+  function findSite() {
     var logo = doc.querySelector("a.md-logo, a.md-header__button[href]");
     var href = logo ? logo.getAttribute("href") : null;
     var root, html;
@@ -124,7 +124,9 @@
     }
     if (!/\/$/.test(root.pathname)) root = new URL(root.pathname + "/", root);
     return { root: root, html: html };
-  })();
+  }
+
+  var site = findSite();
 
   // "competencies/communication.md#x" -> URL of that page in this build.
   function pageUrl(source) {
@@ -1189,6 +1191,7 @@
   /* ---------------------------------------------------------------- start */
 
   function start() {
+    site = findSite();
     Array.prototype.forEach.call(doc.querySelectorAll(".cw-q"), function (el) { bindQuestion(el); });
     var exam = doc.getElementById("cw-exam");
     if (exam) examApp(exam);
@@ -1200,8 +1203,14 @@
     });
   }
 
-  window.cwSite = { scoreChoice: scoreChoice, drawPaper: drawPaper, apportion: apportion, pageUrl: pageUrl, site: site };
+  window.cwSite = { scoreChoice: scoreChoice, drawPaper: drawPaper, apportion: apportion, pageUrl: pageUrl };
 
-  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
-  else start();
+  // With Material's instant navigation (not enabled now) pages are swapped without a reload.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { start(); });
+  } else if (doc.readyState === "loading") {
+    doc.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
