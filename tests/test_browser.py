@@ -185,6 +185,21 @@ def test_keyboard_only_and_labelled_controls(page, server):
     assert unlabelled == []
 
 
+def test_printed_practice_page_hides_answers_in_collapsed_blocks(page, server):
+    page.goto(f"{server}/practice/demo/basics/")
+    answered = question(page, "demo-0003")
+    option(answered, "正确").click()
+    answered.get_by_role("button", name="提交").click()
+    page.emulate_media(media="print")
+    q = question(page, "demo-0001")
+    expect(q.locator(".cw-option").first).to_be_visible()
+    expect(q.locator("details.cw-reveal summary")).to_be_visible()
+    expect(q.locator(".cw-explanation")).to_be_hidden()
+    expect(q.locator(".cw-submit")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(answered.locator(".cw-explanation")).to_be_visible()  # opened by the learner: printed
+
+
 # ---- mock exam ------------------------------------------------------------------------------
 
 def answer_item(item, qtype, key):
@@ -278,10 +293,10 @@ def test_time_up_submits_the_exam(page, server):
     page.get_by_role("button", name="开始考试").click()
     page.locator(".cw-exam-item:visible .cw-options input").first.check()
     page.evaluate("""() => { const s = JSON.parse(localStorage.getItem('cw.exam.current'));
-                             s.deadline = Date.now() + 1500; localStorage.setItem('cw.exam.current', JSON.stringify(s)); }""")
+                             s.deadline = Date.now() + 3000; localStorage.setItem('cw.exam.current', JSON.stringify(s)); }""")
     page.reload()
-    page.get_by_role("button", name="继续作答").click()
-    expect(page.locator(".cw-result")).to_contain_text("考试时间到，已自动交卷", timeout=6000)
+    page.get_by_role("button", name=re.compile("^(继续作答|交卷并查看成绩)$")).click()
+    expect(page.locator(".cw-result")).to_contain_text("考试时间到，已自动交卷", timeout=10000)
     assert len(storage(page, "cw.exam.history")) == 1 and storage(page, "cw.exam.current") is None
 
 
