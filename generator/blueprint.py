@@ -15,7 +15,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from generator.errors import BankError, Diagnostic, display_path
 from generator.model import CHOICE_TYPES, TYPE_NAMES
-from generator.scoring import RULES
 from generator.yamlsource import YamlFile, read_yaml
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

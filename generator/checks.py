@@ -8,14 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import Diagnostic
+from generator.headings import page_info
 from generator.model import LETTERS, PLACEHOLDER, answer_letters
 
 SIMILARITY_THRESHOLD = 90  # percent, rapidfuzz ratio of normalised stem + options
 _LETTER_PREFIX = re.compile(r"^\s*[（(]?[A-Ha-h][)）.．、:：]\s*")
 _SHORTCUTS = ("以上都", "以上皆", "以上均", "以上选项都", "以上说法都", "以上各项")
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_ATTR_ID = re.compile(r"\s*\{[^}]*#([^\s}]+)[^}]*\}\s*$")
-_ATTR = re.compile(r"\s*\{:?[^}]*\}\s*$")
 
 
 _NOT_LETTER_OR_NUMBER = re.compile(r"[\W_]+")  # for str patterns: exactly the categories other than L* and N*
@@ -24,52 +22,6 @@ _NOT_LETTER_OR_NUMBER = re.compile(r"[\W_]+")  # for str patterns: exactly the c
 def normalise(text: str) -> str:
     """Text reduced for comparison: NFKC, lower case, no punctuation, spaces or blanks （  ）."""
     return _NOT_LETTER_OR_NUMBER.sub("", unicodedata.normalize("NFKC", text).lower())
-
-
-@lru_cache(maxsize=None)
-def _slugify():
-    from pymdownx.slugs import slugify
-
-    return slugify(case="lower")
-
-
-def heading_slug(text: str) -> str:
-    """The anchor MkDocs gives a heading (toc with pymdownx unicode slugify, lower case)."""
-    import markdown
-
-    html = markdown.markdown(text)  # render inline markup as toc does, then strip tags in slugify
-    html = re.sub(r"^<p>|</p>$", "", html)
-    return _slugify()(html, "-")
-
-
-@lru_cache(maxsize=None)
-def page_anchors(path: Path) -> frozenset[str]:
-    """Every heading anchor of a Markdown page, duplicates numbered `_1`, `_2` as toc does."""
-    anchors: set[str] = set()
-    fence = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        stripped = line.lstrip()
-        if stripped.startswith(("```", "~~~")):
-            marker = stripped[:3]
-            fence = None if fence == marker else (fence or marker)
-            continue
-        if fence or line.startswith("    "):
-            continue
-        m = _HEADING.match(line)
-        if not m:
-            continue
-        text = m.group(2)
-        explicit = _ATTR_ID.search(text)
-        if explicit:
-            anchors.add(explicit.group(1))
-            continue
-        slug = heading_slug(_ATTR.sub("", text))
-        unique, n = slug, 0
-        while unique in anchors:
-            n += 1
-            unique = f"{slug}_{n}"
-        anchors.add(unique)
-    return frozenset(anchors)
 
 
 def _check_choice(item, file, keys: tuple, label: str) -> list[Diagnostic]:
@@ -113,7 +65,7 @@ def _check_source(q, file, keys: tuple, docs: Path) -> list[Diagnostic]:
     path = _page_path(docs, page)
     if path is None:
         return [file.diag(keys + ("source",), f"出处页面 docs/{page} 不存在")]
-    if anchor and anchor not in page_anchors(path):
+    if anchor and anchor not in page_info(path)[1]:
         return [file.diag(keys + ("source",), f"出处页面 docs/{page} 中没有标题锚点 #{anchor}")]
     return []
 

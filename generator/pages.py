@@ -23,7 +23,6 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
@@ -32,6 +31,7 @@ from markupsafe import Markup, escape
 from generator.exporters import question_record
 from generator.loader import docs_dir_for
 from generator.model import LETTERS, TYPE_NAMES, answer_letters
+from generator.headings import page_info
 from generator.output import write_atomic
 
 AREA_TITLES = {
@@ -217,81 +217,12 @@ def question_html(q, number: int) -> str:
     return "\n".join(line for line in out.splitlines() if line.strip())
 
 
-# ---- study pages: titles and headings for the links back ------------------------------------
-
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_ATTR = re.compile(r"\s*\{[^}]*\}\s*$")
-_ATTR_ID = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}\s*$")
-_FRONT_TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.M)
-
-
-def _plain(text: str) -> str:
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"[*`]|\^\^|~~|==", "", text).strip()
-
-
-@lru_cache(maxsize=None)
-def _slugifier():
-    import markdown
-    from pymdownx.slugs import slugify
-
-    return markdown.Markdown(), slugify(case="lower")
-
-
-def heading_slug(text: str) -> str:
-    """Same result as generator.checks.heading_slug, with one reused Markdown instance (a new one
-    per heading costs about a millisecond, over a second for the whole site)."""
-    md, slugify = _slugifier()
-    html = re.sub(r"^<p>|</p>$", "", md.reset().convert(text))
-    return slugify(html, "-")
-
-
-@lru_cache(maxsize=None)
-def _page_info(path: Path, mtime: float) -> tuple[str, dict[str, str]]:
-    """A study page's title and its headings by anchor (anchors as MkDocs' toc makes them)."""
-    text = path.read_text(encoding="utf-8")
-    title = ""
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        m = _FRONT_TITLE.search(text[3:end] if end > 0 else "")
-        if m:
-            title = m.group(1).strip("'\"")
-    headings: dict[str, str] = {}
-    fence = None
-    for line in text.splitlines():
-        stripped = line.lstrip()
-        if stripped.startswith(("```", "~~~")):
-            marker = stripped[:3]
-            fence = None if fence == marker else (fence or marker)
-            continue
-        if fence or line.startswith("    "):
-            continue
-        m = _HEADING.match(line)
-        if not m:
-            continue
-        raw = m.group(2)
-        explicit = _ATTR_ID.search(raw)
-        label = _plain(_ATTR.sub("", raw))
-        if len(m.group(1)) == 1 and not title:
-            title = label
-        if explicit:
-            headings[explicit.group(1)] = label
-            continue
-        slug = heading_slug(_ATTR.sub("", raw))
-        unique, n = slug, 0
-        while unique in headings:
-            n += 1
-            unique = f"{slug}_{n}"
-        headings[unique] = label
-    return title or path.stem, headings
-
-
 def source_label(docs_dir: Path, source: str) -> str:
     """`页面标题 › 小节标题` for a question's `source` (the path itself when the page is missing)."""
     page, _, anchor = source.partition("#")
     path = docs_dir / page
     try:
-        title, headings = _page_info(path, path.stat().st_mtime)
+        title, headings = page_info(path)
     except OSError:
         return source
     if anchor and anchor in headings:
