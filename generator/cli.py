@@ -97,19 +97,23 @@ def stats(ctx: click.Context) -> None:
 
 @cli.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="输出文件（默认：题库目录下的 schema.json）。")
+              help="题目文件 Schema 的输出文件（默认：题库目录下的 schema.json）。")
+@click.option("--blueprint-output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="试卷蓝图 Schema 的输出文件（默认：题库目录下的 blueprints/schema.json）。")
 @click.pass_context
-def schema(ctx: click.Context, output: Path | None) -> None:
-    """写出题目文件的 JSON Schema，供编辑器自动补全与检查。"""
+def schema(ctx: click.Context, output: Path | None, blueprint_output: Path | None) -> None:
+    """写出题目文件与试卷蓝图的 JSON Schema，供编辑器自动补全与检查。"""
     import json
 
+    from generator.blueprint import BlueprintModel
     from generator.model import QuestionFile
     from generator.output import write_atomic
 
-    output = output or _bank_dir(ctx) / "schema.json"
-    text = json.dumps(QuestionFile.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
-    write_atomic(output, text)
-    click.echo(f"已写出 {output}")
+    bank = _bank_dir(ctx)
+    for model, path in ((QuestionFile, output or bank / "schema.json"),
+                        (BlueprintModel, blueprint_output or bank / "blueprints" / "schema.json")):
+        write_atomic(path, json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+        click.echo(f"已写出 {path}")
 
 
 TYPE_CHOICE = click.Choice(["single", "multiple", "judge", "case", "writing"])

@@ -1,6 +1,7 @@
 """The CLI commands, driven through Click's runner on a small bank."""
 
 import json
+from pathlib import Path
 
 import jsonschema
 import yaml
@@ -80,7 +81,11 @@ def test_new_rejects_bad_answer_without_writing(good_bank):
 
 def test_schema_validates_bank_files(good_bank, tmp_path):
     out = tmp_path / "schema.json"
-    assert run("--bank", str(good_bank), "schema", "-o", str(out)).exit_code == 0
+    assert run("--bank", str(good_bank), "schema", "-o", str(out),
+               "--blueprint-output", str(tmp_path / "bp.json")).exit_code == 0
+    bp_schema = json.loads((tmp_path / "bp.json").read_text(encoding="utf-8"))
+    for blueprint in (Path(__file__).resolve().parent.parent / "questions" / "blueprints").glob("*.yaml"):
+        jsonschema.validate(yaml.safe_load(blueprint.read_text(encoding="utf-8")), bp_schema)
     schema = json.loads(out.read_text(encoding="utf-8"))
     data = yaml.safe_load((good_bank / "demo" / "basics.yaml").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
@@ -114,11 +119,18 @@ def test_export_of_invalid_bank_writes_nothing(good_bank, tmp_path):
     assert not out.exists()
 
 
-def test_committed_schema_is_current():
-    """questions/schema.json must be what `cwexam schema` writes (run it after changing the model)."""
-    from pathlib import Path
-
+def test_committed_schemas_are_current_and_every_bank_file_names_one():
+    """The committed schemas are what `cwexam schema` writes (run it after changing a model), and
+    every bank file starts with the line that points editors at its schema."""
+    from generator.blueprint import BlueprintModel
     from generator.model import QuestionFile
 
-    committed = Path(__file__).resolve().parent.parent / "questions" / "schema.json"
-    assert json.loads(committed.read_text(encoding="utf-8")) == QuestionFile.model_json_schema()
+    bank = Path(__file__).resolve().parent.parent / "questions"
+    assert json.loads((bank / "schema.json").read_text(encoding="utf-8")) == QuestionFile.model_json_schema()
+    assert json.loads((bank / "blueprints" / "schema.json").read_text(encoding="utf-8")) == \
+        BlueprintModel.model_json_schema()
+    files = sorted(bank.glob("*/*.yaml"))
+    assert files
+    for path in files:
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
