@@ -202,7 +202,7 @@ def paper(ctx, blueprint: str, seed: int | None, versions: int, formats: str, ou
     from generator.blueprint import load_blueprint, resolve
     from generator.loader import load_valid_bank
     from generator.output import staged_dir
-    from generator.render import FORMATS, paper_files
+    from generator.render import FORMATS, write_versions
     from generator.select import make_papers
 
     wanted = [f.strip().lower() for f in formats.replace("，", ",").split(",") if f.strip()]
@@ -219,20 +219,12 @@ def paper(ctx, blueprint: str, seed: int | None, versions: int, formats: str, ou
     bank = load_valid_bank(root)
     bp = load_blueprint(resolve(blueprint, root))
     papers = make_papers(bank, bp, seed, versions, shuffle=not no_shuffle)
-    count = 0
     with staged_dir(out) as tmp:
         if versions > 1:
-            bar = click.progressbar(papers, label="生成试卷", file=sys.stderr, show_pos=True,
-                                    item_show_func=lambda p: f"{p.version} 卷" if p else "")
+            with click.progressbar(length=len(papers), label="生成试卷", file=sys.stderr, show_pos=True) as bar:
+                count = write_versions(papers, wanted, tmp, done=lambda p: bar.update(1))
         else:
-            from contextlib import nullcontext
-
-            bar = nullcontext(papers)
-        with bar as items:
-            for p in items:
-                for name, data in paper_files(p, wanted).items():
-                    (tmp / name).write_bytes(data)
-                    count += 1
+            count = write_versions(papers, wanted, tmp)
     labels = papers[0].version + (f"–{papers[-1].version}" if versions > 1 else "")
     click.echo(f"已生成 {bp.title} {versions} 套（{labels} 卷，随机种子 {seed}，满分 "
                f"{'、'.join(sorted({f'{p.total:g}' for p in papers}))} 分），共 {count} 个文件，写入 {out}")

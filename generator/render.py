@@ -61,7 +61,13 @@ def md_escape(value) -> str:
         return JUDGE_TEXT[value]
     if isinstance(value, (int, float)):
         return fmt_points(float(value))
-    lines = [_md_line(line) for line in str(value).splitlines()]
+    return _md_escape_text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _md_escape_text(text: str) -> MdSafe:
+    """Cached: every version of a paper escapes the same bank texts again."""
+    lines = [_md_line(line) for line in text.splitlines()]
     return MdSafe("  \n".join(line for line in lines if line))
 
 
@@ -264,3 +270,44 @@ def paper_files(paper, formats) -> dict[str, bytes]:
         for part, text in html.items():
             out[f"{stem}-{part}.pdf"] = html_to_pdf(text)
     return out
+
+
+# ---- writing many versions ----------------------------------------------------------------
+
+_JOB: tuple | None = None  # (papers, formats, folder), set before worker processes fork
+
+
+def _write_version(index: int) -> int:
+    papers, formats, folder = _JOB
+    files = paper_files(papers[index], formats)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return len(files)
+
+
+def write_versions(papers, formats, folder, done=lambda paper: None) -> int:
+    """Write every version's files into `folder`; returns the file count. Many versions are
+    rendered by several processes (each version is independent); `done` is called per version,
+    in order, for a progress bar."""
+    import os
+
+    global _JOB
+    _JOB = (papers, formats, folder)
+    workers = min(os.cpu_count() or 1, 8)
+    count = 0
+    try:
+        if len(papers) < 4 or workers < 2:
+            for i, paper in enumerate(papers):
+                count += _write_version(i)
+                done(paper)
+            return count
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for paper, n in zip(papers, pool.map(_write_version, range(len(papers)))):
+                count += n
+                done(paper)
+        return count
+    finally:
+        _JOB = None
