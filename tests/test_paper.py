@@ -354,6 +354,17 @@ class Tags(HTMLParser):
             assert not name.startswith("on"), name
 
 
+ALL_TYPES = """\
+time_limit: 30
+sections:
+  - {type: single, count: 1, points: 2}
+  - {type: multiple, count: 1, points: 2}
+  - {type: judge, count: 1, points: 1}
+  - {type: case, count: 1}
+  - {type: writing, count: 1}
+"""  # blueprint body: one question of each type
+
+
 @pytest.fixture
 def hostile_bank(good_bank):
     path = good_bank / "demo" / "basics.yaml"
@@ -366,17 +377,8 @@ def hostile_bank(good_bank):
     text = text.replace("    explanation: 法律规定居民委员会是基层群众性自治组织；它不是政府派出机关，也不是街道内设机构或社会服务机构。",
                         f"    explanation: {json.dumps(HOSTILE['explanation'], ensure_ascii=False)}")
     path.write_text(text, encoding="utf-8")
-    write_blueprint(good_bank / "blueprints" / "all.yaml", """\
-title: 全部题型 <b>测试</b>
-time_limit: 30
-instructions: ["<script>x()</script>"]
-sections:
-  - {type: single, count: 1, points: 2}
-  - {type: multiple, count: 1, points: 2}
-  - {type: judge, count: 1, points: 1}
-  - {type: case, count: 1}
-  - {type: writing, count: 1}
-""")
+    write_blueprint(good_bank / "blueprints" / "all.yaml",
+                    'title: 全部题型 <b>测试</b>\ninstructions: ["<script>x()</script>"]\n' + ALL_TYPES)
     return good_bank
 
 
@@ -420,16 +422,7 @@ def test_markdown_escapes_contributor_text(hostile_bank, tmp_path):
 def test_pdf_has_stems_and_embedded_cjk_font(good_bank, tmp_path):
     from pypdf import PdfReader
 
-    write_blueprint(good_bank / "blueprints" / "all.yaml", """\
-title: 全部题型
-time_limit: 30
-sections:
-  - {type: single, count: 1, points: 2}
-  - {type: multiple, count: 1, points: 2}
-  - {type: judge, count: 1, points: 1}
-  - {type: case, count: 1}
-  - {type: writing, count: 1}
-""")
+    write_blueprint(good_bank / "blueprints" / "all.yaml", "title: 全部题型\n" + ALL_TYPES)
     result = run("--bank", good_bank, "paper", "-b", "all", "--seed", 4, "--format", "pdf", "--out", tmp_path)
     assert result.exit_code == 0, result.output
     bank = load_valid_bank(good_bank)
