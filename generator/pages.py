@@ -48,15 +48,12 @@ TYPE_ORDER = ["single", "multiple", "judge", "case", "writing"]
 DATA_FILE = "bank.js"
 MARKER = ".cwexam-generated"  # marks a folder this module owns (stale pages in it are removed)
 
-# Characters Python-Markdown treats specially in inline text; each is backslash-escaped in `md_text`.
-_MD_SPECIAL = set("\\`*_{}[]()#+-.!|")
-
-
 def md_text(text: str) -> str:
-    """Plain text made safe for Markdown inline context (link text, headings, list items)."""
-    text = " ".join(str(text).split())
-    text = "".join("\\" + c if c in _MD_SPECIAL else c for c in text)
-    return html.escape(text, quote=False)
+    """Plain text made safe for one line of Markdown (link text, headings, table cells): the
+    paper renderer's escaping, with whitespace collapsed."""
+    from generator.render import md_escape
+
+    return md_escape(" ".join(str(text).split()))
 
 
 def js_data(value) -> str:
