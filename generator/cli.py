@@ -116,7 +116,7 @@ def schema(ctx: click.Context, output: Path | None, blueprint_output: Path | Non
         click.echo(f"已写出 {path}")
 
 
-TYPE_CHOICE = click.Choice(["single", "multiple", "judge", "case", "writing"])
+TYPE_CHOICE = click.Choice(["single", "multiple", "judge", "case", "writing"])  # = model.QUESTION_TYPES (not imported: keeps start-up light)
 
 
 @cli.command()
@@ -272,12 +272,12 @@ def pages(ctx, out: Path | None, docs_dir: Path | None, no_papers: bool) -> None
     """生成学习站的练习页面（每个主题一页）、模拟考试与错题本所用的题库数据 bank.js，以及打印试卷。
 
     mkdocs build / mkdocs serve 会通过钩子自动运行这一步；生成的文件不要提交到仓库。"""
-    from generator.loader import docs_dir_for
-    from generator.pages import load_site_bank, paper_formats, write_pages, write_papers
+    from generator.loader import docs_dir_for, load_valid_bank
+    from generator.pages import paper_formats, write_pages, write_papers
 
     root = _bank_dir(ctx)
     docs_dir = docs_dir or docs_dir_for(root)
-    bank = load_site_bank(root, docs_dir)
+    bank = load_valid_bank(root, docs_dir)
     out = out or docs_dir / "practice"
     result = write_pages(bank, out, docs_dir=docs_dir)
     click.echo(f"已生成 {len(bank.topics)} 个主题、{len(bank.questions)} 道题的练习页面到 {out}（{result.summary()}）")

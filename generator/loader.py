@@ -286,9 +286,10 @@ def load_bank(root: Path | None = None, *, check: bool = True, similarity: bool 
     return bank, sorted(set(diags), key=lambda d: (d.path, d.line, d.message))
 
 
-def load_valid_bank(root: Path | None = None) -> Bank:
-    """The bank for generating output: any error stops everything (warnings are ignored)."""
-    bank, diags = load_bank(root)
+def load_valid_bank(root: Path | None = None, docs_dir: Path | None = None) -> Bank:
+    """The bank for generating output: any error stops everything (warnings are ignored).
+    Sources are checked against `docs_dir` (default: `docs/` beside the bank)."""
+    bank, diags = load_bank(root, docs_dir=docs_dir)
     errors = [d for d in diags if d.level == "error"]
     if errors:
         raise BankError(errors)

@@ -26,6 +26,8 @@ TYPE_NAMES = {
     "short": "简答题",
 }
 LETTERS = "ABCDEFGH"
+QUESTION_TYPES = ("single", "multiple", "judge", "case", "writing")  # in exam order
+DIFFICULTY_NAMES = {1: "易", 2: "中", 3: "难"}
 PLACEHOLDER = "（待填写）"  # written by `cwexam new`; a question still holding it is an error
 
 

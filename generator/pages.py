@@ -29,8 +29,8 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.exporters import question_record
-from generator.loader import docs_dir_for
-from generator.model import LETTERS, TYPE_NAMES, answer_letters
+from generator.loader import docs_dir_for, load_valid_bank
+from generator.model import DIFFICULTY_NAMES, LETTERS, QUESTION_TYPES, TYPE_NAMES, answer_letters
 from generator.headings import page_info
 from generator.output import write_atomic
 
@@ -43,8 +43,6 @@ AREA_TITLES = {
     "career": "职业发展",
 }
 AREA_ORDER = list(AREA_TITLES)
-DIFFICULTY = {1: "易", 2: "中", 3: "难"}
-TYPE_ORDER = ["single", "multiple", "judge", "case", "writing"]
 DATA_FILE = "bank.js"
 MARKER = ".cwexam-generated"  # marks a folder this module owns (stale pages in it are removed)
 
@@ -205,7 +203,7 @@ def question_html(q, number: int) -> str:
             })
     is_choice = q.type in ("single", "multiple", "judge")
     out = QUESTION_HTML.render(
-        q=q, number=number, type_name=TYPE_NAMES[q.type], difficulty=DIFFICULTY[q.difficulty],
+        q=q, number=number, type_name=TYPE_NAMES[q.type], difficulty=DIFFICULTY_NAMES[q.difficulty],
         key=_choice_key(q) if is_choice else "",
         answer=(q.answer if q.type == "judge" else answer_letters(q)) if is_choice else None,
         opts=_options(q) if is_choice else [], parts=parts,
@@ -251,7 +249,7 @@ def _sorted_topics(bank) -> list:
 
 def _type_counts(questions) -> str:
     counts = Counter(q.type for q in questions)
-    return "、".join(f"{TYPE_NAMES[t][:-1]} {counts[t]}" for t in TYPE_ORDER if counts[t])
+    return "、".join(f"{TYPE_NAMES[t][:-1]} {counts[t]}" for t in QUESTION_TYPES if counts[t])
 
 
 def _rel(target: Path, start: Path) -> str:
@@ -423,18 +421,6 @@ def write_pages(bank, out_dir: Path, *, docs_dir: Path | None = None,
     return result
 
 
-def load_site_bank(bank_dir: Path, docs_dir: Path):
-    """The bank for the site: `load_bank` with sources checked against `docs_dir`; errors raise."""
-    from generator.errors import BankError
-    from generator.loader import load_bank
-
-    bank, diags = load_bank(bank_dir, docs_dir=docs_dir)
-    errors = [d for d in diags if d.level == "error"]
-    if errors:
-        raise BankError(errors)
-    return bank
-
-
 # ---- printable papers ----------------------------------------------------------------------
 
 PAPER_SEEDS = (1, 2)
@@ -558,7 +544,7 @@ def generate_site_pages(bank_dir: Path, docs_dir: Path, *, papers: bool = True,
     """What the MkDocs hook runs: the practice pages into `docs_dir/practice/` and the printable
     papers into `docs_dir/exam/`. Returns a summary."""
     docs_dir = Path(docs_dir)
-    bank = load_site_bank(Path(bank_dir), docs_dir)
+    bank = load_valid_bank(Path(bank_dir), docs_dir)
     result = write_pages(bank, docs_dir / "practice", docs_dir=docs_dir)
     summary = result.summary()
     if papers:

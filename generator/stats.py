@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.model import TYPE_NAMES
+from generator.model import DIFFICULTY_NAMES, QUESTION_TYPES, TYPE_NAMES
 from generator.textwidth import table
 
-TYPES = ["single", "multiple", "judge", "case", "writing"]
-HEADER = ["主题", "合计"] + [TYPE_NAMES[t][:2] for t in TYPES] + ["易", "中", "难"]
+HEADER = ["主题", "合计"] + [TYPE_NAMES[t][:2] for t in QUESTION_TYPES] + list(DIFFICULTY_NAMES.values())
 
 
 def _row(label: str, questions) -> list:
     types = Counter(q.type for q in questions)
     levels = Counter(q.difficulty for q in questions)
-    return [label, len(questions)] + [types[t] for t in TYPES] + [levels[d] for d in (1, 2, 3)]
+    return [label, len(questions)] + [types[t] for t in QUESTION_TYPES] + [levels[d] for d in (1, 2, 3)]
 
 
 def stats_table(bank) -> str:

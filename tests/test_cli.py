@@ -134,3 +134,10 @@ def test_committed_schemas_are_current_and_every_bank_file_names_one():
     for path in files:
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         assert first.startswith("# yaml-language-server: $schema="), path
+
+
+def test_cli_type_choice_matches_the_model():
+    from generator.cli import TYPE_CHOICE
+    from generator.model import QUESTION_TYPES
+
+    assert tuple(TYPE_CHOICE.choices) == QUESTION_TYPES

@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.pages import js_data, load_site_bank, md_text, question_html, write_pages, write_papers
+from generator.loader import load_valid_bank
+from generator.pages import js_data, md_text, question_html, write_pages, write_papers
 from sitekit import HOSTILE_YAML, ROOT, build, make_project
 
 AREAS = ("competencies", "ethics", "writing", "work", "law", "career")
@@ -55,7 +56,7 @@ def site_markdown(text: str) -> str:
 
 
 def test_pages_for_every_topic_with_counts_and_links(good_bank):
-    bank = load_site_bank(good_bank, good_bank.parent / "docs")
+    bank = load_valid_bank(good_bank, good_bank.parent / "docs")
     out = good_bank.parent / "docs" / "practice"
     result = write_pages(bank, out)
     assert {p.relative_to(out).as_posix() for p in result.written} == {"index.md", "demo/basics.md", "bank.js"}
@@ -78,23 +79,23 @@ def test_pages_for_every_topic_with_counts_and_links(good_bank):
 def test_rewrites_only_what_changed_and_removes_stale_pages(good_bank):
     docs = good_bank.parent / "docs"
     out = docs / "practice"
-    write_pages(load_site_bank(good_bank, docs), out)
-    again = write_pages(load_site_bank(good_bank, docs), out)
+    write_pages(load_valid_bank(good_bank, docs), out)
+    again = write_pages(load_valid_bank(good_bank, docs), out)
     assert again.written == [] and len(again.unchanged) == 3
     shutil.copy(good_bank / "demo" / "basics.yaml", good_bank / "demo" / "second.yaml")
     text = (good_bank / "demo" / "second.yaml").read_text(encoding="utf-8")
     (good_bank / "demo" / "second.yaml").write_text(text.replace("demo-", "dem2-").replace("prefix: demo", "prefix: dem2"),
                                                     encoding="utf-8")
-    third = write_pages(load_site_bank(good_bank, docs), out)
+    third = write_pages(load_valid_bank(good_bank, docs), out)
     assert {p.name for p in third.written} == {"index.md", "second.md", "bank.js"}
     (good_bank / "demo" / "second.yaml").unlink()
-    fourth = write_pages(load_site_bank(good_bank, docs), out)
+    fourth = write_pages(load_valid_bank(good_bank, docs), out)
     assert [p.name for p in fourth.removed] == ["second.md"]
     assert not (out / "demo" / "second.md").exists()
 
 
 def test_question_blocks_are_raw_html_without_blank_lines(hostile_bank):
-    bank = load_site_bank(hostile_bank, hostile_bank.parent / "docs")
+    bank = load_valid_bank(hostile_bank, hostile_bank.parent / "docs")
     for q in bank.questions:
         block = question_html(q, 1)
         lines = block.splitlines()
@@ -104,7 +105,7 @@ def test_question_blocks_are_raw_html_without_blank_lines(hostile_bank):
 
 def test_hostile_text_is_escaped_in_generated_markdown(hostile_bank):
     docs = hostile_bank.parent / "docs"
-    write_pages(load_site_bank(hostile_bank, docs), docs / "practice")
+    write_pages(load_valid_bank(hostile_bank, docs), docs / "practice")
     html = site_markdown((docs / "practice" / "demo" / "hostile.md").read_text(encoding="utf-8"))
     assert_inert(html)
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x onerror=" in html
@@ -148,7 +149,7 @@ def test_blueprints_reach_the_browser_data(good_bank):
         "title: 小测\ntime_limit: 5\nscoring: {multiple: all_or_nothing}\nsections:\n"
         "  - {type: single, count: 1, points: 3}\n  - {type: judge, count: 2, points: 1}\n", encoding="utf-8")
     docs = good_bank.parent / "docs"
-    write_pages(load_site_bank(good_bank, docs), docs / "practice")
+    write_pages(load_valid_bank(good_bank, docs), docs / "practice")
     js = (docs / "practice" / "bank.js").read_text(encoding="utf-8")
     (bp,) = json.loads(js[js.index("=") + 1:].strip().rstrip(";"))["blueprints"]
     assert bp["name"] == "small" and bp["scoring"] == {"multiple": "all_or_nothing", "per_option": None}
@@ -164,7 +165,7 @@ def test_printable_papers_page(good_bank):
     (good_bank / "blueprints" / "big.yaml").write_text(
         "title: 大卷\ntime_limit: 5\nsections:\n  - {type: single, count: 9, points: 3}\n", encoding="utf-8")
     docs = good_bank.parent / "docs"
-    bank = load_site_bank(good_bank, docs)
+    bank = load_valid_bank(good_bank, docs)
     assert write_papers(bank, docs, formats=("html",)) == "试卷 2 套"
     page = (docs / "exam" / "papers.md").read_text(encoding="utf-8")
     assert "[网页](papers/small-s1-A-paper.html)" in page and "[网页](papers/small-s2-A-key.html)" in page
